@@ -24,6 +24,7 @@ urlpatterns = [
 if settings.DEBUG or settings.DEMO:
     from django.conf.urls.static import static
 
+    # Only public uploads are served directly; private ones go through permission checks.
     urlpatterns += static(  # type: ignore[arg-type]
-        settings.MEDIA_URL, document_root=settings.MEDIA_ROOT
+        f"{settings.MEDIA_URL}public/", document_root=settings.MEDIA_ROOT / "public"
     )

@@ -7,6 +7,8 @@ from gongkai.orgs.services import CONTACT_FIELDS
 
 
 class OrganisationContactForm(forms.ModelForm[Organisation]):
+    website = forms.URLField(label="网站", required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = CONTACT_FIELDS

@@ -131,7 +131,7 @@ def test_the_package_imports_nothing_from_django() -> None:
         "import sys, gongkai.workdays.cli, gongkai.workdays.__main__, gongkai.foi.fees; "
         "print('django' in sys.modules)"
     )
-    result = subprocess.run(  # noqa: S603 - fixed argv: this interpreter and a literal
+    result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
