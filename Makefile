@@ -6,6 +6,8 @@ SHELL := /bin/sh
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON ?= python3
 export UV_PROJECT_ENVIRONMENT := .venv
+# Trust the system certificate store (government networks often add their own CA).
+export UV_NATIVE_TLS := 1
 UV = $(shell ./scripts/bootstrap-uv.sh)
 GONGKAI = .venv/bin/gongkai
 HOST ?= 127.0.0.1
@@ -25,7 +27,7 @@ install: .venv/.installed
 	@touch $@
 
 run: install
-	@mkdir -p var
+	@mkdir -p var/static
 	@GONGKAI_DEMO=1 $(GONGKAI) migrate --no-input -v 0
 	@GONGKAI_DEMO=1 $(GONGKAI) demo --if-empty
 	@echo ""

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.foi",
     "gongkai.disputes",
+    "gongkai.oversight",
     "gongkai.portal",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("gongkai.catalog.urls")),
     path("", include("gongkai.foi.urls")),
     path("", include("gongkai.disputes.urls")),
+    path("", include("gongkai.oversight.urls")),
     path("", include("gongkai.portal.urls")),
 ]
 
