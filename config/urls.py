@@ -4,6 +4,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.accounts.forms import AdminLoginForm
+
+admin.site.login_form = AdminLoginForm
 admin.site.site_header = "公开 Gongkai 系统管理"
 admin.site.site_title = "Gongkai 系统管理"
 

@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from gongkai.accounts.models import LoginAttempt, User
+from gongkai.core.admin import AuditedModelAdmin
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin[User]):
+class UserAdmin(AuditedModelAdmin, BaseUserAdmin[User]):
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("联系信息", {"fields": ("full_name", "phone")}))
     list_display = ("username", "full_name", "email", "is_active", "is_superuser", "last_login")
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from gongkai.core.admin import AuditedModelAdmin
+
 from gongkai.orgs.models import Membership, Organisation
 
 
@@ -10,7 +12,7 @@ class MembershipInline(admin.TabularInline[Membership, Organisation]):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin[Organisation]):
+class OrganisationAdmin(AuditedModelAdmin):
     list_display = ("code", "name", "kind", "report_owner_type", "parent", "is_active")
     list_filter = ("kind", "report_owner_type", "is_active")
     search_fields = ("code", "name", "short_name")
@@ -23,7 +25,7 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin[Membership]):
+class MembershipAdmin(AuditedModelAdmin):
     list_display = ("user", "organisation", "role")
     list_filter = ("role",)
     search_fields = ("user__username", "organisation__name")

@@ -77,3 +77,11 @@ def test_logout_is_post_only_and_audited(personas, client):
 def test_sessions_expire_after_idle_time():
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
+
+
+def test_the_admin_login_obeys_the_same_lockout(personas, client):
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        client.post("/sysadmin/login/", {"username": "sysadmin", "password": "wrong"})
+    response = client.post("/sysadmin/login/", {"username": "sysadmin", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "账户已暂时锁定" in response.content.decode()
