@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "gongkai.foi",
     "gongkai.disputes",
     "gongkai.oversight",
+    "gongkai.article20",
+    "gongkai.interaction",
     "gongkai.portal",
 ]
 

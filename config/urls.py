@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("gongkai.foi.urls")),
     path("", include("gongkai.disputes.urls")),
     path("", include("gongkai.oversight.urls")),
+    path("", include("gongkai.article20.urls")),
+    path("", include("gongkai.interaction.urls")),
     path("", include("gongkai.portal.urls")),
 ]
 
