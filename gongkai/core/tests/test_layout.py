@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-PURE = ["gongkai/workdays", "gongkai/reportkit", "gongkai/foi/fees.py"]
+PURE = [
+    "gongkai/workdays",
+    "gongkai/reportkit",
+    "gongkai/foi/fees.py",
+    "gongkai/oversight/scoring.py",
+    "gongkai/oversight/escalation.py",
+    "gongkai/reports/narrative.py",
+]
 
 
 def python_files(target: str) -> list[Path]:
@@ -40,7 +47,8 @@ def test_pure_package_sources_never_import_django(target):
 
 def test_importing_the_pure_packages_loads_no_django():
     code = (
-        "import sys, gongkai.workdays, gongkai.reportkit, gongkai.foi.fees; "
+        "import sys, gongkai.workdays, gongkai.reportkit, gongkai.foi.fees, "
+        "gongkai.oversight.scoring, gongkai.oversight.escalation, gongkai.reports.narrative; "
         "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     )
     result = subprocess.run(

@@ -68,6 +68,9 @@ def _zip(files: dict[str, bytes]) -> bytes:
         (_zip({"word/document.xml": b"<w:document"}), "not well-formed"),
         (_zip({"word/document.xml": b"<html/>"}), "not a WordprocessingML"),
     ],
+    # ids from the expected message: the zip bytes carry a timestamp, and pytest-xdist needs
+    # every worker to collect the same test ids
+    ids=["empty", "not-zip", "old-doc", "no-document", "not-well-formed", "not-wordml"],
 )
 def test_unreadable_files_raise_a_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(ReportReadError, match=message):
