@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "gongkai.oversight",
     "gongkai.article20",
     "gongkai.interaction",
+    "gongkai.reports",
     "gongkai.portal",
 ]
 

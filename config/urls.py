@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("gongkai.oversight.urls")),
     path("", include("gongkai.article20.urls")),
     path("", include("gongkai.interaction.urls")),
+    path("", include("gongkai.reports.urls")),
     path("", include("gongkai.portal.urls")),
 ]
 

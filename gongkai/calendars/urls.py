@@ -1,6 +1,10 @@
 """URLs of the calendars domain (full paths: staff pages under staff/, public pages at the root)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from gongkai.calendars import views
 
 app_name = "calendars"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("staff/calendars/", views.calendar_index, name="index"),
+]

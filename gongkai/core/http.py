@@ -22,3 +22,10 @@ class AuthenticatedHttpRequest(HttpRequest):
     """A request behind ``login_required``: ``user`` is a real staff user (for type checking)."""
 
     user: "User"
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition value for a download, with the Chinese file name encoded."""
+    from django.utils.http import content_disposition_header
+
+    return content_disposition_header(True, filename) or "attachment"

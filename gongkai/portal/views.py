@@ -3,12 +3,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from gongkai.orgs.models import Organisation
+from gongkai.catalog import selectors as catalog_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    organisations = Organisation.objects.filter(is_active=True).order_by("path")
-    return render(request, "portal/home.html", {"organisations": organisations})
+    context = {
+        "organisations": catalog_selectors.public_organisations(),
+        "columns": catalog_selectors.latest_by_category(per_category=5),
+    }
+    return render(request, "portal/home.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -12,7 +12,6 @@ Parse findings use ids outside the validation rules (``PARSE_RULES``) so a reade
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,8 +28,8 @@ from gongkai.reportkit.labels import (
     T2_HEADERS_2021,
     T2_ROW_KEYS,
     T3_ROW_KEYS,
+    CompactText,
     classify,
-    compact_with_map,
     find_fuzzy,
     fold,
 )
@@ -78,13 +77,20 @@ class _Ctx:
     flat: str
     folded: str = ""
     compact: str = ""
-    where: list[int] = field(default_factory=list)  # compact index → flat index
+    where: CompactText = field(init=False)  # compact index ↔ flat index
     findings: list[Finding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Fold and compact once per document: every later step reuses them.
         self.folded = fold(self.flat)
-        self.compact, self.where = compact_with_map(self.folded)
+        self.where = CompactText(self.folded)
+        self.compact = self.where.text
+
+    def flat_index(self, index: int) -> int:
+        return self.where.flat_index(index)
+
+    def compact_index(self, position: int) -> int:
+        return self.where.compact_index(position)
 
     def add(
         self, rule: str, severity: Severity, message: str, cells: Sequence[str] = (), **ev: object
@@ -173,14 +179,14 @@ def _title(doc: Document, flat: str) -> tuple[str | None, str | None, int | None
 
 def _section_bounds(ctx: _Ctx) -> dict[str, tuple[int, int]]:
     """Heading id → (start, end) in ``flat``, searched in order so later ones follow earlier."""
-    text, where = ctx.compact, ctx.where
+    text = ctx.compact
     bounds: dict[str, tuple[int, int]] = {}
     cursor = 0
     for sid in SECTION_IDS:
         match = SECTION_PATTERNS[sid].search(text, cursor)
         if match is None:
             continue
-        bounds[sid] = (where[match.start()], where[match.end() - 1] + 1)
+        bounds[sid] = (ctx.flat_index(match.start()), ctx.flat_index(match.end() - 1) + 1)
         cursor = match.end()
     return bounds
 
@@ -218,9 +224,9 @@ def _table_regions(ctx: _Ctx, bounds: dict[str, tuple[int, int]]) -> dict[str, t
         if sid in bounds:
             starts[table] = bounds[sid][1]
         else:
-            from_index = bisect.bisect_left(ctx.where, cursor)
+            from_index = ctx.compact_index(cursor)
             match = _FALLBACK_STARTS[table].search(ctx.compact, from_index)
-            starts[table] = ctx.where[match.start()] if match else len(flat)
+            starts[table] = ctx.flat_index(match.start()) if match else len(flat)
         cursor = max(cursor, starts[table])
     end_marks = [b[0] for sid, b in bounds.items() if sid in ("S5", "S6")]
     regions: dict[str, tuple[int, int]] = {}
@@ -347,7 +353,7 @@ def _check_t2_headers(ctx: _Ctx, region: tuple[int, int], version: FormatVersion
     """P-01: a header within one edit of the official label (本年度止件数, ogi-spec §2.7)."""
     if version is not FormatVersion.V2021:
         return
-    lo, hi = bisect.bisect_left(ctx.where, region[0]), bisect.bisect_left(ctx.where, region[1])
+    lo, hi = ctx.compact_index(region[0]), ctx.compact_index(region[1])
     text = ctx.compact[lo:hi]
     labels = list(T2_HEADERS_2021)
     if not any(h in text for h in T2_FEE_HEADERS):
@@ -371,7 +377,7 @@ def _t2_cells(ctx: _Ctx, run: ValueRun | None, shape: solve.Shape, row: str) -> 
         ctx.add("P-04", Severity.WARNING, f"表二未找到“{row}”行。", [t2_id(k) for k in keys])
         return [Cell(None, Provenance.MISSING)] * shape.size
     res = solve.resolve_local(_read_row(ctx, run, shape, f"表二“{row}”行"), shape.size)
-    cells = [Cell(v, p) for v, p in zip(res.values, res.provenance, strict=True)]
+    cells = [_cell(v, p) for v, p in zip(res.values, res.provenance, strict=True)]
     ambiguous = [i for i, c in enumerate(cells) if c.provenance is Provenance.AMBIGUOUS]
     if ambiguous:
         ids = [t2_id(keys[i]) if i < len(keys) else t2_id(row) for i in ambiguous]
@@ -383,6 +389,20 @@ def _t2_cells(ctx: _Ctx, run: ValueRun | None, shape: solve.Shape, row: str) -> 
             printed=_raw(run),
         )
     return cells
+
+
+def _cell(value: int | None, provenance: Provenance) -> Cell:
+    """A shared ``Cell`` (immutable): a report has a few hundred, mostly the same few."""
+    key = (value, provenance)
+    cell = _CELLS.get(key)
+    if cell is None:
+        if len(_CELLS) > 4096:
+            _CELLS.clear()
+        cell = _CELLS[key] = Cell(value, provenance)
+    return cell
+
+
+_CELLS: dict[tuple[int | None, Provenance], Cell] = {}
 
 
 def _raw(run: ValueRun) -> str:
@@ -444,18 +464,23 @@ def _table3(ctx: _Ctx, region: tuple[int, int], version: FormatVersion) -> Table
     return Table3(rows)
 
 
-def _without_imputation(cands: list[solve.Candidate]) -> list[solve.Candidate]:
+def _without_imputation(cands: list[solve.Candidate], size: int = 7) -> list[solve.Candidate]:
     """Keep the row's readings when none needs an imputed cell; else make the row ambiguous."""
     if any(Provenance.IMPUTED in c.provenance for c in cands):
-        return [*cands, *_CONFLICT]
+        return [*cands, *_conflict(size)]
     return cands
 
 
-# Two readings that disagree on every cell: appended to force "ambiguous" in resolve_local.
-_CONFLICT: Final = (
-    solve.Candidate((-1,) * 7, (Provenance.AMBIGUOUS,) * 7),
-    solve.Candidate((-2,) * 7, (Provenance.AMBIGUOUS,) * 7),
-)
+def _conflict(size: int) -> tuple[solve.Candidate, solve.Candidate]:
+    """Two readings that disagree on every cell: appended to force "ambiguous" in resolve_local.
+
+    Sized to the row (7 for a table 三 row, 15 for table 四): a shorter pair made
+    ``resolve_local`` index past its values when table 四 was cut short.
+    """
+    return (
+        solve.Candidate((-1,) * size, (Provenance.AMBIGUOUS,) * size),
+        solve.Candidate((-2,) * size, (Provenance.AMBIGUOUS,) * size),
+    )
 
 
 def _solve_t3(
@@ -481,7 +506,9 @@ def _t3_row(
     if run is None:
         return (Cell(None, Provenance.MISSING),) * 7
     res = solve.resolve_local(cands, 7)
-    cells = tuple(Cell(v, p) for v, p in zip(res.values, res.provenance, strict=True))
+    cells = tuple(map(_cell, res.values, res.provenance))
+    if Provenance.AMBIGUOUS not in res.provenance:
+        return cells
     unsure = [
         t3_id(row, c)
         for c, cell in zip(T3_COLS, cells, strict=True)
@@ -562,9 +589,9 @@ def _table4(ctx: _Ctx, region: tuple[int, int]) -> Table4:
     if region[1] >= len(ctx.flat):
         # Nothing follows table 四 (no section 五): the text may be cut short, so missing
         # cells are not rebuilt as dropped blanks.
-        cands = _without_imputation(cands)
+        cands = _without_imputation(cands, solve.T4_ROW.size)
     res = solve.resolve_local(cands, 15)
-    cells = {k: Cell(v, p) for k, v, p in zip(T4_CELLS, res.values, res.provenance, strict=True)}
+    cells = dict(zip(T4_CELLS, map(_cell, res.values, res.provenance), strict=True))
     unsure = [t4_id(k) for k, c in cells.items() if c.provenance is Provenance.AMBIGUOUS]
     if unsure:
         ctx.add(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -38,16 +38,47 @@ _NUM: Final = r"(\d[\d,]*|[零〇一二两三四五六七八九十百千万]+)"
 
 
 def _text(inp: Inputs, *sections: str) -> str:
-    key = "text:" + ",".join(sections)
+    """Folded text of the sections, joined by line breaks (each section folded once)."""
+    return "\n".join(_section(inp, s) for s in sections)
+
+
+def _section(inp: Inputs, sid: str) -> str:
+    key = "text:" + sid
     cached = inp.memo.get(key)
     if not isinstance(cached, str):
-        cached = fold("\n".join(inp.report.sections.get(s, "") for s in sections))
+        cached = fold(inp.report.sections.get(sid, ""))
         inp.memo[key] = cached
     return cached
 
 
+def _finditer(
+    pattern: re.Pattern[str], text: str, starts: tuple[str, ...]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches begin with one of ``starts``.
+
+    The regex engine tries the pattern at every character; trying it only where one of the
+    leading words occurs (found by substring search) gives the same matches, in the same
+    order, for a fraction of the cost on long sections.
+    """
+    positions: set[int] = set()
+    for word in starts:
+        at = text.find(word)
+        while at >= 0:
+            positions.add(at)
+            at = text.find(word, at + 1)
+    end = 0
+    for at in sorted(positions):
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            end = max(match.end(), at + 1)
+            yield match
+
+
 # --- N: narrative vs tables ------------------------------------------------------------------
 
+_RECEIVED_STARTS: Final = ("受理", "收到", "新收")
 _RECEIVED_RES: Final = (
     re.compile(rf"(?:受理|收到|新收)[^，。；,;]{{0,14}}?申请[^，。；,;\d]{{0,4}}?{_NUM}\s*件"),
     re.compile(rf"(?:受理|收到|新收)[^，。；,;\d]{{0,6}}?{_NUM}\s*件[^，。；,;]{{0,8}}申请"),
@@ -63,7 +94,7 @@ def n_01(inp: Inputs) -> Iterable[Finding]:
     allowed = {r1, r1 + (r2 or 0)}
     text = _text(inp, "S1")
     for pattern in _RECEIVED_RES:
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text, _RECEIVED_STARTS):
             stated = parse_number(match.group(1))
             if stated is not None and stated not in allowed:
                 yield finding(
@@ -166,7 +197,7 @@ def n_04(inp: Inputs) -> Iterable[Finding]:
     expected = {frozenset({"复议"}): a5, frozenset({"诉讼"}): b5 + c5}
     expected[frozenset({"复议", "诉讼"})] = a5 + b5 + c5
     text = _text(inp, "S1", "S5")
-    for match in _DISPUTE_COUNT_RE.finditer(text):
+    for match in _finditer(_DISPUTE_COUNT_RE, text, ("复议", "诉讼")):
         start = match.start(1)
         kinds = frozenset(_dispute_kinds(text[max(0, start - 16) : start]))
         stated = parse_number(match.group(1))
@@ -180,6 +211,7 @@ def n_04(inp: Inputs) -> Iterable[Finding]:
         )
 
 
+_NORMATIVE_STARTS: Final = ("现行有效", "制发", "出台", "印发", "制定")
 _NORMATIVE_RE: Final = re.compile(
     rf"(现行有效|制发|出台|印发|制定)[^，。；,;\d]{{0,10}}?规范性文件[^，。；,;\d]{{0,3}}?{_NUM}\s*件"
 )
@@ -190,7 +222,7 @@ def n_05(inp: Inputs) -> Iterable[Finding]:
     """Normative-document counts in 一 equal table 二 (制发 → issued, 现行有效 → in force)."""
     issued = val(inp.report.table2.count("normative_documents.issued"))
     in_force = val(inp.report.table2.count("normative_documents.in_force"))
-    for match in _NORMATIVE_RE.finditer(_text(inp, "S1")):
+    for match in _finditer(_NORMATIVE_RE, _text(inp, "S1"), _NORMATIVE_STARTS):
         stated = parse_number(match.group(2))
         key, table = ("in_force", in_force) if match.group(1) == "现行有效" else ("issued", issued)
         if stated is None or table is None or stated == table:
@@ -220,7 +252,7 @@ def n_06(inp: Inputs) -> Iterable[Finding]:
             "N-06", W, f"标题年份{title_years[0]}与报告年度{year}不一致。", {"year": year}
         )
     text = _text(inp, "S1")
-    for match in _PERIOD_RE.finditer(text):
+    for match in _PERIOD_RE.finditer(text) if "31" in text else ():  # "…12月31日"
         if {int(match.group(1)), int(match.group(2))} != {year}:
             yield finding(
                 "N-06", W, f"统计期限“{match.group(0)}”与报告年度{year}不一致。", {"year": year}

@@ -19,6 +19,7 @@ that a supervisor checks is worse than an honest gap.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,15 +116,29 @@ def row_candidates(tokens: Sequence[Token], shape: Shape, *, exact: bool) -> lis
 
 
 def _direct(tokens: tuple[Token, ...], shape: Shape) -> Candidate | None:
+    # ``_single_cell`` inlined: this runs for every row of every HTML/DOCX/PDF table.
     values: list[int | None] = []
     provs: list[Provenance] = []
+    max_digits = shape.max_digits
     for tok in tokens:
-        cell = _single_cell(tok, shape.max_digits)
-        if cell is None:
+        kind = tok.kind
+        if kind == "blank":
+            values.append(0)
+            provs.append(_BLANK)
+        elif kind == "na":
+            values.append(None)
+            provs.append(_NA)
+        elif kind == "num" and len(tok.text) <= max_digits:
+            values.append(int(tok.text))
+            provs.append(_READ)
+        else:
             return None
-        values.append(cell[0])
-        provs.append(cell[1])
     return Candidate(tuple(values), tuple(provs))
+
+
+_BLANK: Final = Provenance.BLANK
+_NA: Final = Provenance.NOT_APPLICABLE
+_READ: Final = Provenance.READ
 
 
 def _single_cell(tok: Token, max_digits: int) -> tuple[int | None, Provenance] | None:
@@ -362,10 +377,22 @@ def solve_table3(
 
 def _leaf_viability(rows: list[list[Candidate]], target: Vec) -> list[set[int]] | None:
     """Which readings of each leaf row belong to some combination summing to ``target``."""
-    zero: Vec = (0,) * len(target)
+    width = len(target)
+    zero: Vec = (0,) * width
     forward: list[set[Vec]] = [{zero}]
+    numbers: list[list[Vec]] = []
+    add, le, sub = operator.add, operator.le, operator.sub  # C-level element-wise maths
     for lst in rows:
-        nxt = {s2 for s in forward[-1] for c in lst if _fits(s2 := _add(s, c.numbers), target)}
+        nums = [c.numbers for c in lst]
+        if any(len(n) != width for n in nums):
+            raise ValueError("a reading and the total differ in length")
+        numbers.append(nums)
+        nxt: set[Vec] = set()
+        for s in forward[-1]:
+            for n in nums:
+                s2 = tuple(map(add, s, n))
+                if all(map(le, s2, target)):
+                    nxt.add(s2)
         if len(nxt) > _MAX_STATES or not nxt:
             return None
         forward.append(nxt)
@@ -375,9 +402,9 @@ def _leaf_viability(rows: list[list[Candidate]], target: Vec) -> list[set[int]] 
     result: list[set[int]] = [set() for _ in rows]
     for k in range(len(rows) - 1, -1, -1):
         prev: set[Vec] = set()
-        for i, c in enumerate(rows[k].copy()):
+        for i, n in enumerate(numbers[k]):
             for b in backward:
-                s = _sub(b, c.numbers)
+                s = tuple(map(sub, b, n))
                 if s in forward[k]:
                     result[k].add(i)
                     prev.add(s)

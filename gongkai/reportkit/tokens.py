@@ -40,7 +40,11 @@ def linearize(doc: Document) -> str:
             continue
         sep = CELL_SEP if block.geometric else GUESSED_SEP
         for row in block.rows:
-            parts.append(sep.join(c.replace("\n", " ").replace(CELL_SEP, " ") for c in row))
+            line = sep.join(row)
+            if "\n" in line or line.count(CELL_SEP) != (len(row) - 1 if block.geometric else 0):
+                # A cell holds a line break or a cell separator of its own: replace per cell.
+                line = sep.join(c.replace("\n", " ").replace(CELL_SEP, " ") for c in row)
+            parts.append(line)
     return ROW_SEP.join(parts)
 
 
@@ -72,7 +76,8 @@ _ORDINAL_AFTER_RE: Final = re.compile(r"[.、]\s?[^\d\s./、]")
 _UNIT_AFTER_RE: Final = re.compile(r"\s?(?:年|月|日|条|项|号|%|个|类|是|\.\d)")
 _VALUE_CELL_RE: Final = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万?元)?$")
 _NA_CELL_RE: Final = re.compile(r"^[/—\-–]+$|^无$")
-_SEP_CHARS: Final = frozenset(" \t\n\r|" + CELL_SEP)
+_SEP_STRING: Final = " \t\n\r|" + CELL_SEP
+_SEP_CHARS: Final = frozenset(_SEP_STRING)
 
 
 def items(flat: str, start: int = 0, end: int | None = None) -> list[Item]:
@@ -99,8 +104,14 @@ def _exact_row(line: str, offset: int) -> list[Item]:
     labels: list[str] = []
     values: list[Token] = []
     cursor = offset
+    memo = _CELL_TOKENS
+    if len(memo) > 8192:
+        memo.clear()
     for cell in line.split(CELL_SEP):
-        token = _cell_token(cell.strip())
+        try:
+            token = memo[cell]
+        except KeyError:
+            token = memo[cell] = _cell_token(cell.strip())
         if token is None:
             if values:
                 result.append(ValueRun(tuple(values), True, cursor, cursor))
@@ -119,6 +130,10 @@ def _exact_row(line: str, offset: int) -> list[Item]:
     return result
 
 
+# Cell text → its token (None: a label). Cells repeat ("0", "", "/"); tokens are immutable.
+_CELL_TOKENS: dict[str, Token | None] = {}
+
+
 def _cell_token(cell: str) -> Token | None:
     if not cell:
         return Token("blank", "")
@@ -131,26 +146,54 @@ def _cell_token(cell: str) -> Token | None:
 
 
 def _number_token(text: str, unit: str | None = None) -> Token:
-    grouped = "," in text
-    digits = text.replace(",", "")
-    if "." in digits or unit:
-        return Token("dec", digits + (unit or ""), grouped)
-    return Token("num", digits, grouped)
+    key = (text, unit)
+    token = _NUMBER_TOKENS.get(key)
+    if token is None:
+        if len(_NUMBER_TOKENS) > 8192:
+            _NUMBER_TOKENS.clear()
+        grouped = "," in text
+        digits = text.replace(",", "")
+        if "." in digits or unit:
+            token = Token("dec", digits + (unit or ""), grouped)
+        else:
+            token = Token("num", digits, grouped)
+        _NUMBER_TOKENS[key] = token
+    return token
+
+
+_NUMBER_TOKENS: dict[tuple[str, str | None], Token] = {}
 
 
 def _flat_line(line: str, offset: int) -> list[Item]:
     """A line whose cell boundaries are unknown: cut at digit/label transitions."""
     folded = line
-    protected = [(m.start(), m.end()) for m in _PAREN_RE.finditer(folded)]
+    protected = (
+        [(m.start(), m.end()) for m in _PAREN_RE.finditer(folded)]
+        if "(" in folded or "〔" in folded
+        else []
+    )
     spans: list[tuple[int, int, Token]] = []
+    clear_from = protected[-1][1] if protected else 0  # no bracket reaches past this
     for match in _NUM_RE.finditer(folded):
+        start, end = match.span()
+        if start >= clear_from and not (
+            start > 0 and folded[start - 1].isascii() and folded[start - 1].isalpha()
+        ):
+            nxt = folded[end : end + 1]
+            if not nxt or (nxt in _SEP_CHARS and nxt != " ") or nxt.isdigit():
+                # The common case of ``_number_span``: a value followed by a tab or line end.
+                spans.append((start, end, _number_token(match.group())))
+                continue
         span = _number_span(folded, match, protected)
         if span is not None:
             spans.append(span)
+    ordered = True
     for match in _NA_RE.finditer(folded):
         if _standalone(folded, match.start(), match.end()):
             spans.append((match.start(), match.end(), Token("na", match.group())))
-    spans.sort(key=lambda s: s[0])
+            ordered = False
+    if not ordered:
+        spans.sort(key=lambda s: s[0])
     return _runs(line, folded, spans, offset)
 
 
@@ -199,8 +242,7 @@ def _runs(line: str, folded: str, spans: list[tuple[int, int, Token]], offset: i
     for s, e, tok in spans:
         if s < cursor:
             continue  # overlapping NA/number matches: the first wins
-        gap = folded[cursor:s]
-        if gap and any(ch not in _SEP_CHARS for ch in gap):
+        if folded[cursor:s].strip(_SEP_STRING):  # some label text lies between
             if tokens:
                 out.append(ValueRun(tuple(tokens), False, offset + vstart, offset + cursor))
                 tokens = []

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 from gongkai.reportkit.schema import (
     T2_DOC_ROWS,
@@ -80,11 +80,10 @@ class Inputs:
         """Table 三 values for the identities (``val`` of every cell), computed once."""
         cached = self.memo.get("grid")
         if cached is None:
-            cached = {
-                r: tuple(val(c) for c in cells) for r, cells in self.report.table3.rows.items()
-            }
-            self.memo["grid"] = cached
-        return cached  # type: ignore[return-value]
+            grid = {r: tuple(map(val, cells)) for r, cells in self.report.table3.rows.items()}
+            self.memo["grid"] = grid
+            return grid
+        return cast(dict[str, tuple[int | None, ...]], cached)
 
 
 Rule = Callable[[Inputs], Iterable[Finding]]
@@ -219,11 +218,12 @@ def t3_01(inp: Inputs) -> Iterable[Finding]:
 @rule("T3-02")
 def t3_02(inp: Inputs) -> Iterable[Finding]:
     """C7 (总计) = C1 + … + C6 in every row."""
+    rows, grid = inp.report.table3.rows, inp.grid()
     for row in (*T3_ROWS, T3_R36_AGGREGATE):
-        if row not in inp.report.table3.rows:
+        if row not in rows:
             continue
-        values = inp.grid()[row]
-        if len(values) != len(T3_COLS) or any(v is None for v in values):
+        values = grid[row]
+        if len(values) != len(T3_COLS) or None in values:
             continue
         nums = [v or 0 for v in values]
         if sum(nums[:6]) != nums[6]:

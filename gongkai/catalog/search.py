@@ -1,0 +1,370 @@
+"""Chinese full-text search: jieba segmentation, document-number normalisation, the index rows
+and the two database back ends (SQLite FTS5, PostgreSQL tsvector + GIN).
+
+Indexing uses ``jieba.cut_for_search`` (a word and its dictionary sub-words), so that a query
+word matches inside longer compounds: 信息公开 finds 政府信息公开工作年度报告. Query words come
+from ``jieba.cut`` and each may also match as the conjunction of its sub-words.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import threading
+import unicodedata
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import nh3
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+if TYPE_CHECKING:
+    from gongkai.catalog.models import Item, SearchEntry
+
+_jieba_lock = threading.Lock()
+_jieba_module: Any = None
+
+STOPWORDS = frozenset(
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "在",
+        "是",
+        "对",
+        "为",
+        "于",
+        "等",
+        "之",
+        "其",
+        "把",
+        "被",
+        "将",
+        "就",
+        "也",
+        "都",
+        "而",
+    ]
+)
+_WORDLIKE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+_OPEN = "〔[(（【［{｛<《"
+_CLOSE = "〕])）】］}｝>》"
+DOCNO_RE = re.compile(
+    rf"([\u3400-\u9fffA-Za-z]+)\s*[{re.escape(_OPEN)}]\s*(\d{{4}})\s*[{re.escape(_CLOSE)}]"
+    r"\s*第?\s*0*(\d+)\s*号?"
+)
+
+
+def _jieba() -> Any:
+    """jieba, with its dictionary loaded once per process (≈1 s, so lazily and thread-safely)."""
+    global _jieba_module
+    if _jieba_module is None:
+        with _jieba_lock:
+            if _jieba_module is None:
+                with warnings.catch_warnings():  # jieba 0.42 has invalid escapes in regexes
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    warnings.simplefilter("ignore", SyntaxWarning)
+                    import jieba
+                    import jieba.finalseg
+
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba_module = jieba
+    return _jieba_module
+
+
+def warm_up() -> None:
+    """Load the dictionary now (called in a background thread when a server starts)."""
+    _jieba()
+
+
+# --- Document numbers -------------------------------------------------------------------------
+
+
+def docno_key(text: str) -> str:
+    """Bracket-independent key of a 文号: 辉政〔2021〕5号, 辉政[2021]5号 and 辉政(2021)5号 all
+    give ``辉政2021年5号`` (one index token). Empty when ``text`` is not a 文号."""
+    match = DOCNO_RE.search(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return ""
+    prefix, year, number = match.groups()
+    return f"{prefix.lower()}{year}年{int(number)}号"
+
+
+def docno_display(text: str) -> str:
+    """The 文号 in the official 〔〕 style, or ``text`` unchanged when it is not one."""
+    match = DOCNO_RE.search(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return text.strip()
+    prefix, year, number = match.groups()
+    return f"{prefix}〔{year}〕{int(number)}号"
+
+
+# --- Segmentation -----------------------------------------------------------------------------
+
+
+def _clean(words: Iterable[str]) -> list[str]:
+    return [w for w in (w.strip().lower() for w in words) if w and _WORDLIKE.search(w)]
+
+
+def tokens(text: str) -> str:
+    """Index tokens of ``text`` joined by spaces (cut_for_search: words and their sub-words)."""
+    if not text:
+        return ""
+    jieba = _jieba()
+    words: list[str] = []
+    # jieba segments each run of word characters on its own; doing the same here lets the
+    # runs be cached (official documents repeat a lot of boilerplate clauses).
+    for block in jieba.re_han_default.split(unicodedata.normalize("NFKC", text)):
+        if block and jieba.re_han_default.fullmatch(block):
+            words.extend(_block_tokens(block))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=100_000)
+def _block_tokens(block: str) -> tuple[str, ...]:
+    return tuple(_clean(_jieba().cut_for_search(block)))
+
+
+def docno_tokens(text: str) -> str:
+    key = docno_key(text)
+    if not key:
+        return tokens(text)
+    match = DOCNO_RE.search(unicodedata.normalize("NFKC", text))
+    assert match is not None
+    return " ".join([key, match.group(1).lower(), match.group(2)])
+
+
+def entry_fields(item: Item) -> dict[str, Any]:
+    """The index row of ``item`` (facet fields and tokens)."""
+    from django.utils import timezone
+
+    assert item.published_at is not None
+    plain = body_text(item)
+    return {
+        "organisation_id": item.organisation_id,
+        "category_code": item.category.root_code,
+        "doc_type": item.doc_type,
+        "year": timezone.localdate(item.published_at).year,
+        "published_at": item.published_at,
+        "title_tokens": tokens(item.title),
+        "docno_tokens": docno_tokens(item.document_number),
+        "body_tokens": tokens(f"{item.summary} {item.keywords} {plain}"),
+    }
+
+
+def index_item(item: Item) -> None:
+    """Create or refresh the index row of a published item (called by services)."""
+    from gongkai.catalog.models import SearchEntry
+
+    SearchEntry.objects.update_or_create(item=item, defaults=entry_fields(item))
+
+
+def unindex_item(item: Item) -> None:
+    from gongkai.catalog.models import SearchEntry
+
+    SearchEntry.objects.filter(item=item).delete()
+
+
+def entries_for(items: Sequence[Item]) -> list[SearchEntry]:
+    """Unsaved index rows for bulk indexing (demo data, benchmarks)."""
+    from gongkai.catalog.models import SearchEntry
+
+    return [SearchEntry(item=item, **entry_fields(item)) for item in items]
+
+
+# --- Queries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query word: it matches when any alternative (a conjunction of tokens) matches."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+
+    @property
+    def words(self) -> set[str]:
+        return {token for alternative in self.alternatives for token in alternative}
+
+
+def parse_query(text: str) -> list[Term]:
+    """Query words: document numbers as one key each, the rest segmented by jieba."""
+    normal = unicodedata.normalize("NFKC", text or "")[:200]
+    terms: list[Term] = []
+    for match in DOCNO_RE.finditer(normal):
+        terms.append(Term(((docno_key(match.group(0)),),)))
+    rest = DOCNO_RE.sub(" ", normal)
+    seen: set[str] = set()
+    for word in _clean(_jieba().cut(rest)):
+        if word in STOPWORDS or word in seen:
+            continue
+        seen.add(word)
+        parts = tuple(w for w in _clean(_jieba().cut_for_search(word)) if len(w) < len(word))
+        alternatives = ((word,), parts) if len(parts) > 1 else ((word,),)
+        terms.append(Term(alternatives))
+    return terms[:12]
+
+
+def _fts_quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def fts5_expression(terms: Sequence[Term]) -> str:
+    groups = []
+    for term in terms:
+        options = [" AND ".join(_fts_quote(t) for t in alt) for alt in term.alternatives]
+        groups.append("(" + " OR ".join(f"({o})" for o in options) + ")")
+    return " AND ".join(groups)
+
+
+def _ts_quote(token: str) -> str:
+    return "'" + token.replace("\\", "").replace("'", "''") + "'"
+
+
+def tsquery_expression(terms: Sequence[Term]) -> str:
+    groups = []
+    for term in terms:
+        options = [" & ".join(_ts_quote(t) for t in alt) for alt in term.alternatives]
+        groups.append("(" + " | ".join(f"({o})" for o in options) + ")")
+    return " & ".join(groups)
+
+
+@dataclass(frozen=True)
+class Filters:
+    organisation_id: int | None = None
+    category_code: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        for column, value in (
+            ("organisation_id", self.organisation_id),
+            ("category_code", self.category_code),
+            ("year", self.year),
+            ("doc_type", self.doc_type),
+        ):
+            if value not in (None, ""):
+                clauses.append(f" AND e.{column} = %s")
+                params.append(value)
+        return "".join(clauses), params
+
+
+@dataclass
+class Hits:
+    """Ranked item ids of one page, the total, and facet counts over all matches."""
+
+    ids: list[int] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, dict[Any, int]] = field(default_factory=dict)
+
+
+FACETS = ("organisation_id", "category_code", "year", "doc_type")
+_FACET_TYPES: tuple[type, ...] = (int, str, int, str)
+
+
+def run(terms: Sequence[Term], filters: Filters, *, limit: int, offset: int) -> Hits:
+    """Execute the query on the current database: relevance first, then newest first."""
+    if not terms:
+        return Hits(facets={name: {} for name in FACETS})
+    if connection.vendor == "postgresql":
+        match_sql = "e.vector @@ to_tsquery('simple', %s)"
+        match_param = tsquery_expression(terms)
+        source = "catalog_searchentry e"
+        # Rank on the small title vector (migration 0003): body matches tie, newest first.
+        order = "ts_rank(e.title_vector, to_tsquery('simple', %s)) DESC"
+        order_params: list[Any] = [match_param]
+    else:
+        match_sql = "catalog_search_fts MATCH %s"
+        match_param = fts5_expression(terms)
+        # The narrow rowid table of migration 0004 holds the facet and sort fields.
+        source = (
+            "catalog_search_fts JOIN catalog_search_facet e ON e.item_id = catalog_search_fts.rowid"
+        )
+        order = "bm25(catalog_search_fts, 10.0, 10.0, 1.0)"
+        order_params = []
+    where, params = filters.sql()
+    base = f"FROM {source} WHERE {match_sql}{where}"
+    facets: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
+    with connection.cursor() as cursor:
+        # One pass over the matches, four small groupings (not one row per combination).
+        groupings = " UNION ALL ".join(
+            f"SELECT {i}, CAST({name} AS TEXT), COUNT(*) FROM m GROUP BY {name}"  # noqa: S608
+            for i, name in enumerate(FACETS)
+        )
+        cursor.execute(
+            f"WITH m AS MATERIALIZED (SELECT e.organisation_id, e.category_code, e.year, "
+            f"e.doc_type {base}) {groupings}",
+            [match_param, *params],
+        )
+        for index, key, count in cursor.fetchall():
+            facets[FACETS[index]][_FACET_TYPES[index](key)] = count
+        total = sum(facets["doc_type"].values())
+        if not total:
+            return Hits(facets=facets)
+        cursor.execute(
+            f"SELECT e.item_id {base} ORDER BY {order}, e.published_at DESC, e.item_id DESC "
+            "LIMIT %s OFFSET %s",
+            [match_param, *params, *order_params, limit, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    return Hits(ids=ids, total=total, facets=facets)
+
+
+# --- Highlighting -----------------------------------------------------------------------------
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE)
+
+
+def highlight(text: str, words: Iterable[str], *, width: int | None = None) -> SafeString:
+    """``text`` escaped, with the query words in ``<mark>``; cut to a window of ``width``
+    characters around the first match when ``width`` is given (a snippet)."""
+    pattern = _pattern(words)
+    plain = unicodedata.normalize("NFKC", text)
+    if width is not None:
+        first = pattern.search(plain) if pattern else None
+        start = max(0, (first.start() if first else 0) - width // 3)
+        snippet = plain[start : start + width]
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if start + width < len(plain) else ""
+        plain = f"{prefix}{snippet}{suffix}"
+    if pattern is None:
+        return escape(plain)
+    out, last = [], 0
+    for match in pattern.finditer(plain):
+        out.append(str(escape(plain[last : match.start()])))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    out.append(str(escape(plain[last:])))
+    # Adjacent words (信息|公开) read better as one highlighted span.
+    return mark_safe("".join(out).replace("</mark><mark>", ""))  # noqa: S308  every piece is escaped above
+
+
+_KEY_RE = re.compile(r"\d{4}年\d+号$")
+
+
+def highlight_words(terms: Sequence[Term], raw_query: str) -> set[str]:
+    """What to mark in titles and snippets: the tokens, and a 文号's prefix and year."""
+    words = {w for term in terms for w in term.words if not _KEY_RE.search(w)}
+    for match in DOCNO_RE.finditer(unicodedata.normalize("NFKC", raw_query)):
+        words.update((match.group(1), match.group(2)))
+    return words
+
+
+def body_text(item: Item) -> str:
+    """Plain text of a (sanitised) body: nh3 drops every tag in one fast pass."""
+    return html.unescape(nh3.clean(item.body, tags=set()))

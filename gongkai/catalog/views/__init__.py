@@ -1,0 +1,1 @@
+"""Views of the catalog domain: ``staff`` (back office) and ``portal`` (public pages)."""

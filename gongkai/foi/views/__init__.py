@@ -1,0 +1,1 @@
+"""Views of disclosure on request: ``staff`` (back office) and ``public`` (the portal)."""
