@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from gongkai.core.admin import AuditedModelAdmin
-
 from gongkai.orgs.models import Membership, Organisation
 
 
