@@ -59,11 +59,6 @@ _STYLE_ATTR_RE = re.compile(rb"""\s[Ss][Tt][Yy][Ll][Ee]\s?=\s?(?:"[^"]*"|'[^']*'
 # with a fast substring search; ``_STYLE_ATTR_RE`` (a test at every whitespace byte) then only
 # runs when some other spelling is left.
 _STYLE_ATTR_FAST_RE = re.compile(rb""" style\s?=\s?(?:"[^"]*"|'[^']*')""")
-# ``class`` attributes are never read, and ``<span>``/``<font>`` tags (inline, one or more
-# per Word run) change nothing a reader sees; both only cost parsing and walking time.
-# Literal prefixes again, so the engine jumps between candidates with a substring search.
-_CLASS_ATTR_RE = re.compile(rb""" class\s?=\s?(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+(?=[\s>]))""")
-_INLINE_OPEN_RE = re.compile(rb"""<(?:span|font)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>""")
 
 
 def extract(data: bytes) -> Document:
@@ -108,19 +103,6 @@ def _strip_style(data: bytes) -> bytes:
     lowered = data.lower()
     if lowered.count(b"style") > lowered.count(b"<style") + lowered.count(b"</style"):
         data = _STYLE_ATTR_RE.sub(b"", data)
-    return _strip_inline(data)
-
-
-def _strip_inline(data: bytes) -> bytes:
-    """``data`` without ``class`` attributes and ``<span>``/``<font>`` tags (text kept).
-
-    Only the lower-case spellings go (what CMS and Word exports write); others stay and are
-    read as before. Word splits one value into several runs, so a page has hundreds.
-    """
-    if b" class" in data:
-        data = _CLASS_ATTR_RE.sub(b"", data)
-    if b"<span" in data or b"<font" in data:
-        data = _INLINE_OPEN_RE.sub(b"", data).replace(b"</span>", b"").replace(b"</font>", b"")
     return data
 
 
