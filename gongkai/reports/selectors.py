@@ -163,11 +163,13 @@ def _t3(report: AnnualReport | None, row: str) -> int | None:
 
 
 def aggregated_table3(*, organisation: Organisation, year: int) -> dict[str, list[int]]:
-    """Table 三 summed over the subtree, from live case data (one grouped query per body)."""
+    """Table 三 summed over the subtree, from live case data: one grouped query per body, each
+    served by the (organisation, …) indexes — measured faster on PostgreSQL than one query
+    over the whole subtree (bench/reports)."""
     from gongkai.foi import selectors as foi
 
     total: dict[str, list[int]] = {}
-    for body in organisation_subtree(organisation=organisation).filter(is_active=True):
+    for body in organisation_subtree(organisation=organisation):
         for row, values in foi.table3(organisation=body, year=year).items():
             total[row] = [a + b for a, b in zip(total.get(row, [0] * 7), values, strict=True)]
     return total
