@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from gongkai.reportkit import validate
+from gongkai.reportkit import parse_bytes, validate
 from gongkai.reportkit.jsonio import report_to_dict
+from gongkai.reportkit.render_docx import render_docx
+from gongkai.reportkit.render_pdf import render_pdf
 from gongkai.reportkit.schema import Severity
 from gongkai.reports.compute import build_report
 from gongkai.reports.narrative import draft_sections
@@ -49,3 +51,7 @@ def test_the_demo_reproduces_the_seed_report():
         assert figure in text  # section 一 states the seed's figures
     assert [f for f in validate(report(y2021)) if f.severity == Severity.ERROR] == []
     assert y2022.table3["R2"][6] == y2021.table3["R4"][6] == 9  # carried over into 2022
+    for fmt, render in (("docx", render_docx), ("pdf", render_pdf)):  # `report check` on files
+        parsed = parse_bytes(render(report(y2021)), f"huixian-2021.{fmt}")
+        assert report_to_dict(parsed.report)["table3"] == expected["table3"], fmt
+        assert [f for f in validate(parsed.report) if f.severity == Severity.ERROR] == [], fmt
