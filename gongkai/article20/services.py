@@ -11,7 +11,7 @@ from django.db import transaction
 from gongkai.article20.choices import Source
 from gongkai.article20.models import Article20Return
 from gongkai.audit.services import audit_record
-from gongkai.core.errors import ApplicationError, ConflictError
+from gongkai.core.errors import ConflictError
 from gongkai.core.tabular import parse_count, parse_decimal, read_table
 from gongkai.orgs.choices import Role
 from gongkai.orgs.models import Organisation
@@ -166,6 +166,3 @@ def _parse_row(
 
 def require_editor(*, user: User, organisation: Organisation) -> None:
     require_role(user=user, organisation=organisation, roles=EDITOR_ROLES)
-
-
-__all__ = ["ApplicationError", "Figures", "article20_import", "article20_save", "require_editor"]

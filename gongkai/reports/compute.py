@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from gongkai.reportkit.schema import (
@@ -52,6 +53,4 @@ def build_report(*, figures: LiveFigures, sections: Mapping[str, str]) -> Report
 
 
 def with_sections(report: Report, sections: Mapping[str, str]) -> Report:
-    from dataclasses import replace
-
     return replace(report, sections={**report.sections, **sections})

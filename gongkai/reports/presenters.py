@@ -13,7 +13,6 @@ from gongkai.core.http import attachment
 from gongkai.reportkit.render_html import render_html
 from gongkai.reportkit.schema import Report
 from gongkai.reports import selectors
-from gongkai.reports.choices import ReportStatus
 from gongkai.reports.models import AnnualReport
 
 _BODY_RE = re.compile(r"<body>\n?(.*)</body>", re.S)
@@ -76,7 +75,3 @@ def _frozen(report: AnnualReport, fmt: str) -> bytes | None:
         return report.published_html.encode() if report.published_html else None
     value = report.published_docx if fmt == "docx" else report.published_pdf
     return bytes(value) if value else None
-
-
-def is_published(report: AnnualReport) -> bool:
-    return report.status == ReportStatus.PUBLISHED

@@ -4,7 +4,6 @@ validation context from case data, public pages and the supervisor's dashboard."
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,8 @@ from django.utils import timezone
 from gongkai.orgs.choices import ReportOwnerType
 from gongkai.orgs.models import Organisation
 from gongkai.orgs.selectors import organisation_subtree, scope_queryset
-from gongkai.reportkit import ValidationContext, load_json
+from gongkai.reportkit import ValidationContext
+from gongkai.reportkit.jsonio import report_from_dict
 from gongkai.reportkit.schema import OwnerType, Report
 from gongkai.reports.choices import ReportStatus
 from gongkai.reports.models import AnnualReport
@@ -50,7 +50,8 @@ def report_get_for_user(*, user: User, pk: int) -> AnnualReport:
 
 
 def report_content(report: AnnualReport) -> Report:
-    return load_json(json.dumps(report.content))
+    """The stored engine JSON as the typed report."""
+    return report_from_dict(report.content)
 
 
 def previous_report(*, organisation: Organisation, year: int) -> Report | None:

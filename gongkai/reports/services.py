@@ -13,7 +13,7 @@ from gongkai.core.errors import ApplicationError, ConflictError
 from gongkai.orgs.choices import Role
 from gongkai.orgs.models import Organisation
 from gongkai.orgs.selectors import require_role
-from gongkai.reportkit import load_json, parse_bytes, validate
+from gongkai.reportkit import parse_bytes, validate
 from gongkai.reportkit.jsonio import finding_to_dict, report_to_dict
 from gongkai.reportkit.schema import Report, Severity
 from gongkai.reports import compute
@@ -21,7 +21,7 @@ from gongkai.reports.choices import ReportEventKind as Kind
 from gongkai.reports.choices import ReportSource, ReportStatus
 from gongkai.reports.models import AnnualReport, AnnualReportEvent
 from gongkai.reports.narrative import draft_sections, has_placeholders
-from gongkai.reports.selectors import previous_report, validation_context
+from gongkai.reports.selectors import previous_report, report_content, validation_context
 from gongkai.reports.sources import live_figures
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def report_draft(*, organisation: Organisation, year: int, actor: User) -> Annua
 
 def _refresh(record: AnnualReport, actor: User) -> AnnualReport:
     locked = _lock(record, record.version)
-    current = load_json_dict(locked.content)
+    current = report_content(locked)
     figures = live_figures(organisation=locked.organisation, year=locked.year)
     report = compute.build_report(figures=figures, sections=current.sections)
     before = locked.status
@@ -95,7 +95,7 @@ def report_update_sections(
     unknown = set(sections) - set(EDITABLE_SECTIONS)
     if unknown:
         raise ApplicationError("只能编辑第一、五、六部分的文字；表格由平台数据生成。")
-    content = load_json_dict(locked.content)
+    content = report_content(locked)
     before_status = locked.status
     updated = compute.with_sections(content, {k: v.strip() for k, v in sections.items()})
     _save_content(locked, updated, status=S.DRAFT)
@@ -113,7 +113,7 @@ def report_validate(*, report: AnnualReport, actor: User, expected_version: int)
     locked = _lock(report, expected_version)
     if locked.status != S.DRAFT:
         raise ApplicationError(f"只有草稿可以校验（当前状态：{locked.get_status_display()}）。")
-    content = load_json_dict(locked.content)
+    content = report_content(locked)
     findings = check(locked, content)
     locked.findings = findings
     locked.error_count = sum(1 for f in findings if f["severity"] == Severity.ERROR)
@@ -199,7 +199,7 @@ def report_publish(*, report: AnnualReport, actor: User, expected_version: int) 
     locked = _lock(report, expected_version)
     if locked.status != S.APPROVED:
         raise ApplicationError("只有经领导批准的报告才能公布。")
-    content = load_json_dict(locked.content)
+    content = report_content(locked)
     html, docx, pdf = render_all(content)
     previous = (
         AnnualReport.objects.select_for_update()
@@ -289,12 +289,6 @@ def report_import_earlier(
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def load_json_dict(content: dict[str, Any]) -> Report:
-    import json
-
-    return load_json(json.dumps(content))
 
 
 def _open_revision(organisation: Organisation, year: int) -> AnnualReport | None:
