@@ -115,19 +115,16 @@ DEPARTMENTS = [
 ]
 
 
-def _segment(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def _segment(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
     from gongkai.catalog import search
 
-    return [(search.tokens(t), search.docno_tokens(d), search.tokens(b)) for t, d, b in rows]
+    return [search.index_tokens(**row) for row in rows]
 
 
 def _pool_init() -> None:
     import django
 
     django.setup()
-    from gongkai.catalog import search
-
-    search.warm_up()
 
 
 def setup_database(url: str, *, fresh: bool = True) -> None:
@@ -256,7 +253,16 @@ def generate(n: int, workers: int, batch: int) -> dict[str, float]:
         with transaction.atomic():
             Item.objects.bulk_create(items, batch_size=2000)
         t1 = time.perf_counter()
-        rows = [(i.title, i.document_number, f"{i.summary} {i.keywords} {i.body}") for i in items]
+        rows = [
+            {
+                "title": i.title,
+                "document_number": i.document_number,
+                "summary": i.summary,
+                "keywords": i.keywords,
+                "body": i.body,
+            }
+            for i in items
+        ]
         chunks = [rows[k : k + 250] for k in range(0, len(rows), 250)]
         segmented = [
             r

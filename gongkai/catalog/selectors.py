@@ -4,8 +4,11 @@ reads only ever return published items."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
@@ -333,14 +336,46 @@ def directory_node_get(*, organisation: Organisation, code: str) -> DirectoryNod
     return node
 
 
-def directory_node_items(*, node: DirectoryNode) -> QuerySet[Item]:
-    ids = [node.pk, *node.children.values_list("pk", flat=True)]
-    return (
-        published_items()
-        .filter(category_id__in=ids)
-        .defer("body", "confidentiality_checklist")
-        .order_by("-published_at", "-id")
-    )
+def directory_node_items(*, node: DirectoryNode) -> ColumnItems:
+    """The published items of a column and its sub-columns, newest first (for a Paginator)."""
+    return ColumnItems(category_ids=[node.pk, *node.children.values_list("pk", flat=True)])
+
+
+class ColumnItems:
+    """Published items of one or more directory columns, newest first; counts and slices like
+    a queryset. Each column comes in order from the (category, status, published_at) index and
+    the columns are merged here: PostgreSQL cannot read ``category_id IN (…) ORDER BY
+    published_at`` in index order and would sort every item of the columns for each page
+    (tens of thousands of rows at a million items)."""
+
+    # Deeper than this, merging would fetch too many keys per column: the database sorts.
+    MERGE_LIMIT = 2000
+
+    def __init__(self, *, category_ids: list[int]) -> None:
+        self.category_ids = category_ids
+        self._items = (
+            published_items()
+            .defer("body", "confidentiality_checklist")
+            .order_by("-published_at", "-id")
+        )
+
+    def count(self) -> int:
+        return self._items.filter(category_id__in=self.category_ids).count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Item]:
+        start, stop = index.start or 0, index.stop
+        if len(self.category_ids) == 1 or stop is None or stop > self.MERGE_LIMIT:
+            return list(self._items.filter(category_id__in=self.category_ids)[start:stop])
+        columns = [
+            self._items.filter(category_id=pk).values_list("published_at", "id")[:stop]
+            for pk in self.category_ids
+        ]
+        ids = [pk for _, pk in islice(heapq.merge(*columns, reverse=True), start, stop)]
+        by_id = self._items.in_bulk(ids)
+        return [by_id[pk] for pk in ids]
 
 
 def normative_list(*, organisation: Organisation | None, status: str | None) -> QuerySet[Item]:
@@ -355,11 +390,11 @@ def normative_list(*, organisation: Organisation | None, status: str | None) -> 
 def feed_items(
     *, organisation: Organisation, category: DirectoryNode | None, limit: int = 50
 ) -> list[Item]:
-    items = published_items().filter(organisation=organisation)
     if category is not None:
-        ids = [category.pk, *category.children.values_list("pk", flat=True)]
-        items = items.filter(category_id__in=ids)
-    return list(items.order_by("-published_at")[:limit])
+        return directory_node_items(node=category)[:limit]
+    return list(
+        published_items().filter(organisation=organisation).order_by("-published_at")[:limit]
+    )
 
 
 # --- Guide (条例第12条) -------------------------------------------------------------------------
@@ -484,19 +519,20 @@ def search_items(
     return SearchPage(query, results, hits.total, _facet_labels(hits.facets), page, per_page)
 
 
-def _facet_labels(facets: dict[str, dict[Any, int]]) -> dict[str, list[FacetValue]]:
+@cache
+def _default_category_names() -> dict[str, str]:
     from gongkai.catalog.defaults import default_directory
 
-    orgs = dict(
-        Organisation.objects.filter(pk__in=list(facets.get("organisation_id", {}))).values_list(
-            "pk", "code"
-        )
-    )
-    names = dict(Organisation.objects.filter(pk__in=list(orgs)).values_list("code", "name"))
-    categories = {
-        code: name
-        for code, name, _, _ in (*default_directory("county"), *default_directory("township"))
-    }
+    everything = (*default_directory("county"), *default_directory("township"))
+    return {code: name for code, name, _, _ in everything}
+
+
+def _facet_labels(facets: dict[str, dict[Any, int]]) -> dict[str, list[FacetValue]]:
+    found = Organisation.objects.filter(pk__in=list(facets.get("organisation_id", {})))
+    orgs, names = {}, {}
+    for pk, code, name in found.values_list("pk", "code", "name"):
+        orgs[pk], names[code] = code, name
+    categories = _default_category_names()
     types = dict(DocumentType.choices)
 
     def ordered(values: Iterable[FacetValue]) -> list[FacetValue]:
