@@ -414,6 +414,8 @@ def main() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+            cursor.execute("SHOW shared_buffers")
+            print(f"PostgreSQL shared_buffers = {cursor.fetchone()[0]} (see docs/operations.md)")
     else:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

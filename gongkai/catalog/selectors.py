@@ -12,6 +12,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
@@ -373,7 +374,13 @@ class ColumnItems:
             self._items.filter(category_id=pk).values_list("published_at", "id")[:stop]
             for pk in self.category_ids
         ]
-        ids = [pk for _, pk in islice(heapq.merge(*columns, reverse=True), start, stop)]
+        if connection.features.supports_slicing_ordering_in_compound:
+            # PostgreSQL: one statement, only the page's keys cross the wire.
+            first, *rest = columns
+            merged = first.union(*rest, all=True).order_by("-published_at", "-id")[start:stop]
+            ids = [pk for _, pk in merged]
+        else:
+            ids = [pk for _, pk in islice(heapq.merge(*columns, reverse=True), start, stop)]
         by_id = self._items.in_bulk(ids)
         return [by_id[pk] for pk in ids]
 

@@ -191,3 +191,9 @@ def test_reindex_command_rebuilds_the_index(p, corpus):
     call_command("catalog_reindex", "--batch", "2")
     assert titles("农村 饮水") == ["测试市甲局关于加强农村饮水安全管理的通知"]
     assert SearchEntry.objects.count() == 5
+
+
+@pytest.mark.parametrize("query", ["#y2021", "y2021", "#t notice", "#o1"])
+def test_query_words_never_match_the_filter_lexemes(corpus, query):
+    # On PostgreSQL the filters are lexemes of the match vector (#y2021, #tnotice, …).
+    assert titles(query) == []
