@@ -203,9 +203,14 @@ def _sections(flat: str, bounds: dict[str, tuple[int, int]]) -> dict[str, str]:
 
 def clean_section(raw: str) -> str:
     """Section text as paragraphs: cells joined with spaces, lines stripped, blanks dropped."""
-    text = raw.replace(CELL_SEP, " ").replace(GUESSED_SEP, " ")
-    lines = (re.sub(r"[ \u3000]+", " ", ln).strip() for ln in text.split("\n"))
+    # One substitution over the whole section (a run of spaces never crosses a line break),
+    # not one per line.
+    text = _SPACE_RUN_RE.sub(" ", raw.replace(CELL_SEP, " ").replace(GUESSED_SEP, " "))
+    lines = (ln.strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
+
+
+_SPACE_RUN_RE: Final = re.compile("[ \u3000]+")
 
 
 _FALLBACK_STARTS: Final = {
