@@ -332,58 +332,51 @@ def _run_sqlite(terms: Sequence[Term], filters: Filters, *, limit: int, offset: 
     return Hits(ids=ids, total=total, facets=facets)
 
 
-# GROUPING(organisation_id, category_code, year, doc_type) of each grouping set: a bit is set
-# for every column the set does not group by.
-_GROUPING_FACET = {0b0111: 0, 0b1011: 1, 0b1101: 2, 0b1110: 3}
-
-
 def _run_postgresql(terms: Sequence[Term], filters: Filters, *, limit: int, offset: int) -> Hits:
     """One statement, one pass over the matching rows: the GIN index finds them (filters are
     lexemes of the same vector, migration 0005, so they narrow the index scan rather than the
-    rows read), the four facets are grouping sets over them, and the page is their top N.
+    rows read); four small groupings give the facets and a top-N sort the page.
     Relevance: every query word in the title or 文号 first, then newest first."""
-    query = tsquery_expression(terms)
+    words = tsquery_expression(terms)
+    narrowed = filters.tsquery()
+    if narrowed:
+        everything, params = "(to_tsquery('simple', %s) && CAST(%s AS tsquery))", [words, narrowed]
+    else:
+        everything, params = "to_tsquery('simple', %s)", [words]
     with transaction.atomic(), connection.cursor() as cursor:
         # Enough memory for an exact bitmap of a broad match: a lossy one re-reads every
         # row of its pages and re-checks the (large) vector.
         cursor.execute("SET LOCAL work_mem = '32MB'")
-        narrowed = filters.tsquery()
-        if narrowed:
-            everything, params = "to_tsquery('simple', %s) && CAST(%s AS tsquery)", [narrowed]
-        else:
-            everything, params = "to_tsquery('simple', %s)", []
         cursor.execute(
-            _PG_SEARCH_SQL.format(everything=everything), [query, query, *params, limit, offset]
+            _PG_SEARCH_SQL.format(everything=everything), [words, *params, limit, offset]
         )
         rows = cursor.fetchall()
     facets: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
     page = []
-    for grouping, org, category, year, doc_type, count, in_title, published_at in rows:
-        if grouping is None:  # a row of the page
-            page.append((in_title, published_at, count))
-            continue
-        index = _GROUPING_FACET[grouping]
-        facets[FACETS[index]][(org, category, year, doc_type)[index]] = count
+    for index, key, count, in_title, published_at in rows:
+        if index == len(FACETS):  # a row of the page
+            page.append((in_title, published_at, int(key)))
+        else:
+            facets[FACETS[index]][_FACET_TYPES[index](key)] = count
     page.sort(reverse=True)
     total = sum(facets["doc_type"].values())
     return Hits(ids=[item_id for _, _, item_id in page], total=total, facets=facets)
 
 
-_PG_SEARCH_SQL = """
-WITH q AS (SELECT to_tsquery('simple', %s) AS words, {everything} AS everything),
-m AS MATERIALIZED (
-    SELECT e.item_id, e.organisation_id, e.category_code, e.year, e.doc_type, e.published_at,
-           e.title_vector @@ q.words AS in_title
-    FROM catalog_searchentry e, q WHERE e.vector @@ q.everything
+# Four GROUP BYs over the materialised matches are faster here than GROUPING SETS (measured:
+# 54 vs 70 ms for 20,000 matches of a million rows).
+_PG_SEARCH_SQL = (
+    "WITH m AS MATERIALIZED (SELECT e.item_id, e.organisation_id, e.category_code, e.year, "
+    "e.doc_type, e.published_at, e.title_vector @@ to_tsquery('simple', %s) AS in_title "
+    "FROM catalog_searchentry e WHERE e.vector @@ {everything}) "
+    + " UNION ALL ".join(
+        f"SELECT {i}, CAST({name} AS TEXT), COUNT(*), NULL::boolean, NULL::timestamptz "  # noqa: S608  constant column names
+        f"FROM m GROUP BY {name}"
+        for i, name in enumerate(FACETS)
+    )
+    + f" UNION ALL (SELECT {len(FACETS)}, CAST(item_id AS TEXT), 0, in_title, published_at "  # noqa: S608
+    "FROM m ORDER BY in_title DESC, published_at DESC, item_id DESC LIMIT %s OFFSET %s)"
 )
-SELECT GROUPING(organisation_id, category_code, year, doc_type), organisation_id,
-       category_code, year, doc_type, COUNT(*), NULL::boolean, NULL::timestamptz
-FROM m GROUP BY GROUPING SETS ((organisation_id), (category_code), (year), (doc_type))
-UNION ALL (
-    SELECT NULL, NULL, NULL, NULL, NULL, item_id, in_title, published_at FROM m
-    ORDER BY in_title DESC, published_at DESC, item_id DESC LIMIT %s OFFSET %s
-)
-"""
 
 
 # --- Highlighting -----------------------------------------------------------------------------

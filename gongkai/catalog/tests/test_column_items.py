@@ -43,7 +43,9 @@ def test_pages_follow_on_from_each_other(column):
     paginator = Paginator(selectors.directory_node_items(node=column), 5)
     pages = [titles(paginator.page(n).object_list) for n in paginator.page_range]
     assert [len(page) for page in pages] == [5, 5, 2]
-    assert sum(pages, []) == [f"第{day:02d}日文件" for day in range(12, 0, -1)]
+    assert [title for page in pages for title in page] == [
+        f"第{day:02d}日文件" for day in range(12, 0, -1)
+    ]
 
 
 def test_deep_pages_sorted_by_the_database_read_the_same(column, monkeypatch):
