@@ -309,13 +309,9 @@ def _run_sqlite(terms: Sequence[Term], filters: Filters, *, limit: int, offset: 
     facets: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
     with connection.cursor() as cursor:
         # One pass over the matches, four small groupings (not one row per combination).
-        groupings = " UNION ALL ".join(
-            f"SELECT {i}, CAST({name} AS TEXT), COUNT(*) FROM m GROUP BY {name}"  # noqa: S608
-            for i, name in enumerate(FACETS)
-        )
         cursor.execute(
             f"WITH m AS MATERIALIZED (SELECT e.organisation_id, e.category_code, e.year, "
-            f"e.doc_type {base}) {groupings}",
+            f"e.doc_type {base}) {_facet_groupings()}",
             [match, *params],
         )
         for index, key, count in cursor.fetchall():
@@ -363,17 +359,22 @@ def _run_postgresql(terms: Sequence[Term], filters: Filters, *, limit: int, offs
     return Hits(ids=[item_id for _, _, item_id in page], total=total, facets=facets)
 
 
+def _facet_groupings(padding: str = "") -> str:
+    """(facet index, value, count) for each facet over the materialised matches ``m``;
+    ``padding`` adds constant columns to line up with a following UNION."""
+    return " UNION ALL ".join(
+        f"SELECT {i}, CAST({name} AS TEXT), COUNT(*){padding} FROM m GROUP BY {name}"  # noqa: S608  constant names
+        for i, name in enumerate(FACETS)
+    )
+
+
 # Four GROUP BYs over the materialised matches are faster here than GROUPING SETS (measured:
 # 54 vs 70 ms for 20,000 matches of a million rows).
 _PG_SEARCH_SQL = (
     "WITH m AS MATERIALIZED (SELECT e.item_id, e.organisation_id, e.category_code, e.year, "
     "e.doc_type, e.published_at, e.title_vector @@ to_tsquery('simple', %s) AS in_title "
     "FROM catalog_searchentry e WHERE e.vector @@ {everything}) "
-    + " UNION ALL ".join(
-        f"SELECT {i}, CAST({name} AS TEXT), COUNT(*), NULL::boolean, NULL::timestamptz "  # noqa: S608  constant column names
-        f"FROM m GROUP BY {name}"
-        for i, name in enumerate(FACETS)
-    )
+    + _facet_groupings(", NULL::boolean, NULL::timestamptz")
     + f" UNION ALL (SELECT {len(FACETS)}, CAST(item_id AS TEXT), 0, in_title, published_at "  # noqa: S608
     "FROM m ORDER BY in_title DESC, published_at DESC, item_id DESC LIMIT %s OFFSET %s)"
 )
