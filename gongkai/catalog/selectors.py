@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -366,7 +366,19 @@ class ColumnItems:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, index: slice) -> list[Item]:
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._items.filter(category_id__in=self.category_ids))
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Item]: ...
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else []
+            if not found:
+                raise IndexError(index)
+            return found[0]
         start, stop = index.start or 0, index.stop
         if len(self.category_ids) == 1 or stop is None or stop > self.MERGE_LIMIT:
             return list(self._items.filter(category_id__in=self.category_ids)[start:stop])

@@ -57,3 +57,11 @@ def test_deep_pages_sorted_by_the_database_read_the_same(column, monkeypatch):
 def test_a_column_without_sub_columns_lists_only_its_own_items(p, column):
     other = selectors.directory_node_items(node=node(p.org_a, "20-15"))
     assert titles(other[0:10]) == ["其他栏目的文件"]
+
+
+def test_single_items_and_iteration_read_the_same_order(column):
+    items = selectors.directory_node_items(node=column)
+    assert items[0].title == "第12日文件"
+    assert titles(items) == [f"第{day:02d}日文件" for day in range(12, 0, -1)]
+    with pytest.raises(IndexError):
+        items[12]
