@@ -12,6 +12,8 @@ Parse findings use ids outside the validation rules (``PARSE_RULES``) so a reade
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -164,7 +166,7 @@ _TITLE_RE: Final = re.compile(
 
 def _title(doc: Document, flat: str) -> tuple[str | None, str | None, int | None]:
     """Title, organisation and year from the first line that looks like a report title."""
-    for line in flat.split("\n")[:40]:
+    for line in flat.split("\n", 40)[:40]:  # the first 40 lines, without splitting the rest
         text = line.replace(CELL_SEP, " ").replace(GUESSED_SEP, " ").strip()
         match = _TITLE_RE.search(text)
         if match and "年度报告" in match.group(3):
@@ -203,14 +205,14 @@ def _sections(flat: str, bounds: dict[str, tuple[int, int]]) -> dict[str, str]:
 
 def clean_section(raw: str) -> str:
     """Section text as paragraphs: cells joined with spaces, lines stripped, blanks dropped."""
-    # One substitution over the whole section (a run of spaces never crosses a line break),
-    # not one per line.
-    text = _SPACE_RUN_RE.sub(" ", raw.replace(CELL_SEP, " ").replace(GUESSED_SEP, " "))
+    # Runs of spaces and ideographic spaces become one space (what ``[ \u3000]+`` → " " did),
+    # with C-level replaces: a regex scan of the whole section cost more than everything
+    # else here, though most sections hold few or no spaces.
+    text = raw.replace(CELL_SEP, " ").replace(GUESSED_SEP, " ").replace("\u3000", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")  # each pass halves every run of spaces
     lines = (ln.strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
-
-
-_SPACE_RUN_RE: Final = re.compile("[ \u3000]+")
 
 
 _FALLBACK_STARTS: Final = {
@@ -382,7 +384,7 @@ def _t2_cells(ctx: _Ctx, run: ValueRun | None, shape: solve.Shape, row: str) -> 
         ctx.add("P-04", Severity.WARNING, f"表二未找到“{row}”行。", [t2_id(k) for k in keys])
         return [Cell(None, Provenance.MISSING)] * shape.size
     res = solve.resolve_local(_read_row(ctx, run, shape, f"表二“{row}”行"), shape.size)
-    cells = [_cell(v, p) for v, p in zip(res.values, res.provenance, strict=True)]
+    cells = list(_cells(res.values, res.provenance))
     ambiguous = [i for i, c in enumerate(cells) if c.provenance is Provenance.AMBIGUOUS]
     if ambiguous:
         ids = [t2_id(keys[i]) if i < len(keys) else t2_id(row) for i in ambiguous]
@@ -394,6 +396,9 @@ def _t2_cells(ctx: _Ctx, run: ValueRun | None, shape: solve.Shape, row: str) -> 
             printed=_raw(run),
         )
     return cells
+
+
+_PROVENANCE: Final = operator.attrgetter("provenance")
 
 
 def _cell(value: int | None, provenance: Provenance) -> Cell:
@@ -408,6 +413,12 @@ def _cell(value: int | None, provenance: Provenance) -> Cell:
 
 
 _CELLS: dict[tuple[int | None, Provenance], Cell] = {}
+
+
+def _cells(values: solve.Values, provenance: solve.Provs) -> tuple[Cell, ...]:
+    """``_cell`` for each cell of a row: memo hits without a Python call per cell."""
+    get = _CELLS.get
+    return tuple([get(key) or _cell(*key) for key in zip(values, provenance, strict=True)])
 
 
 def _raw(run: ValueRun) -> str:
@@ -511,7 +522,7 @@ def _t3_row(
     if run is None:
         return (Cell(None, Provenance.MISSING),) * 7
     res = solve.resolve_local(cands, 7)
-    cells = tuple(map(_cell, res.values, res.provenance))
+    cells = _cells(res.values, res.provenance)
     if Provenance.AMBIGUOUS not in res.provenance:
         return cells
     unsure = [
@@ -562,6 +573,9 @@ def _split_merged36(ctx: _Ctx, rows: dict[str, tuple[Cell, ...]], version: Forma
 
 
 def _report_imputed(ctx: _Ctx, rows: dict[str, tuple[Cell, ...]], *, skip_r36: bool) -> None:
+    provenances = map(_PROVENANCE, itertools.chain.from_iterable(rows.values()))
+    if Provenance.IMPUTED not in provenances:
+        return  # the usual case, decided at C level (enum members compare by identity first)
     cells = [
         t3_id(r, c)
         for r, row in rows.items()
@@ -596,7 +610,7 @@ def _table4(ctx: _Ctx, region: tuple[int, int]) -> Table4:
         # cells are not rebuilt as dropped blanks.
         cands = _without_imputation(cands, solve.T4_ROW.size)
     res = solve.resolve_local(cands, 15)
-    cells = dict(zip(T4_CELLS, map(_cell, res.values, res.provenance), strict=True))
+    cells = dict(zip(T4_CELLS, _cells(res.values, res.provenance), strict=True))
     unsure = [t4_id(k) for k, c in cells.items() if c.provenance is Provenance.AMBIGUOUS]
     if unsure:
         ctx.add(

@@ -130,6 +130,8 @@ _NO_FEE_RE: Final = re.compile(
     r"未收取[^。；]{0,8}费|未向申请人收取任何费用|无收取信息处理费|未产生信息处理费|没有收取[^。；]{0,8}费"
     r"|不收取[^。；]{0,8}费|未收费"
 )
+# Where a branch of _NO_FEE_RE can begin (for ``_finditer``).
+_NO_FEE_STARTS: Final = ("未收", "未向", "未产生", "无收取", "没有收取", "不收取")
 _FEE_AMOUNT_RE: Final = re.compile(
     r"(?:收取|收缴)[^。；]{0,12}?信息处理费[^。；]{0,6}?(\d[\d,.]*)\s*万?元"
 )
@@ -139,7 +141,7 @@ _FEE_AMOUNT_RE: Final = re.compile(
 def n_03(inp: Inputs) -> Iterable[Finding]:
     """Fee statements agree: "no fee" needs R3.6.2 = 0 and a zero ledger; no contradiction."""
     text = _text(inp, "S1", "S6")
-    no_fee = _NO_FEE_RE.search(text)
+    no_fee = next(_finditer(_NO_FEE_RE, text, _NO_FEE_STARTS), None)  # = _NO_FEE_RE.search
     amount = _FEE_AMOUNT_RE.search(text)
     r362 = val(inp.report.t3("R3.6.2", "C7"))
     ledger = inp.context.fees_collected_yuan if inp.context else None
@@ -240,6 +242,29 @@ _PERIOD_RE: Final = re.compile(
 )
 
 
+def _period_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PERIOD_RE.finditer(text)``, trying the pattern only where a match can begin.
+
+    A match starts with four digits, optional whitespace and "年", so it can only start four
+    characters before the whitespace run that precedes a "年" (digits are never whitespace).
+    Trying just those positions, in order and after the previous match, gives the same
+    matches as the regex engine trying every position, for a fraction of the cost.
+    """
+    end = 0
+    at = text.find("年")
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1].isspace():  # str.isspace is regex ``\s``
+            start -= 1
+        start -= 4
+        if start >= end:  # also >= 0
+            match = _PERIOD_RE.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
+        at = text.find("年", at + 1)
+
+
 @rule("N-06")
 def n_06(inp: Inputs) -> Iterable[Finding]:
     """Title year, data year and statistics period agree; 一 does not open with a stale year."""
@@ -252,7 +277,7 @@ def n_06(inp: Inputs) -> Iterable[Finding]:
             "N-06", W, f"标题年份{title_years[0]}与报告年度{year}不一致。", {"year": year}
         )
     text = _text(inp, "S1")
-    for match in _PERIOD_RE.finditer(text) if "31" in text else ():  # "…12月31日"
+    for match in _period_matches(text) if "31" in text else ():  # "…12月31日"
         if {int(match.group(1)), int(match.group(2))} != {year}:
             yield finding(
                 "N-06", W, f"统计期限“{match.group(0)}”与报告年度{year}不一致。", {"year": year}
@@ -354,12 +379,13 @@ def f_03(inp: Inputs) -> Iterable[Finding]:
         rows = [r for r in T3_ROWS if not r.startswith("R3.6.")]
     else:
         rows = list(T3_ROWS)
+    table = inp.report.table3.rows
     missing = [
         r
         for r in rows
-        if r not in inp.report.table3.rows
-        or len(inp.report.table3.rows[r]) != len(T3_COLS)
-        or inp.report.t3(r, "C7").provenance is Provenance.MISSING
+        if r not in table
+        or len(table[r]) != len(T3_COLS)
+        or table[r][6].provenance is Provenance.MISSING  # C7, the row has all 7 cells here
     ]
     if missing:
         yield finding(

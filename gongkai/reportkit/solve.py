@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -62,10 +62,11 @@ class Shape:
 
     groups: tuple[tuple[int, bool], ...]
     max_digits: int = 7
+    # Number of cells, computed once: it is read several times for every row of every table.
+    size: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def size(self) -> int:
-        return sum(g for g, _ in self.groups)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", sum(g for g, _ in self.groups))
 
 
 T3_ROW: Final = Shape(((7, True),), max_digits=6)
@@ -83,7 +84,7 @@ class TooComplex(Exception):
     """The row has too many readings to enumerate; the caller reports it as ambiguous."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per row, and a frozen __init__ costs ~3x; never mutated
 class Resolution:
     """The settled reading of one row: values (None = ambiguous or NA) and provenance."""
 
@@ -122,15 +123,17 @@ def _direct(tokens: tuple[Token, ...], shape: Shape) -> Candidate | None:
     max_digits = shape.max_digits
     for tok in tokens:
         kind = tok.kind
-        if kind == "blank":
+        if kind == "num":  # the most frequent kind first
+            if len(tok.text) > max_digits:
+                return None
+            values.append(int(tok.text))
+            provs.append(_READ)
+        elif kind == "blank":
             values.append(0)
             provs.append(_BLANK)
         elif kind == "na":
             values.append(None)
             provs.append(_NA)
-        elif kind == "num" and len(tok.text) <= max_digits:
-            values.append(int(tok.text))
-            provs.append(_READ)
         else:
             return None
     return Candidate(tuple(values), tuple(provs))

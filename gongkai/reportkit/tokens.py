@@ -39,7 +39,17 @@ def linearize(doc: Document) -> str:
             parts.append(block.text.replace(CELL_SEP, " "))
             continue
         sep = CELL_SEP if block.geometric else GUESSED_SEP
-        for row in block.rows:
+        rows = block.rows
+        if not rows:
+            continue
+        # Usually no cell holds a line break or a cell separator: then the whole table is
+        # its rows joined, checked with two counts instead of two tests per row.
+        text = ROW_SEP.join([sep.join(row) for row in rows])
+        seps = sum(map(len, rows)) - len(rows) if block.geometric else 0
+        if text.count("\n") == len(rows) - 1 and text.count(CELL_SEP) == seps:
+            parts.append(text)
+            continue
+        for row in rows:
             line = sep.join(row)
             if "\n" in line or line.count(CELL_SEP) != (len(row) - 1 if block.geometric else 0):
                 # A cell holds a line break or a cell separator of its own: replace per cell.
@@ -48,7 +58,10 @@ def linearize(doc: Document) -> str:
     return ROW_SEP.join(parts)
 
 
-@dataclass(frozen=True, slots=True)
+# TextRun and ValueRun are not frozen: dozens are built per table and a frozen dataclass's
+# __init__ (object.__setattr__ per field) costs about three times as much. Nothing mutates
+# them; ``_merge`` builds new ones.
+@dataclass(slots=True)
 class TextRun:
     """Label or header text, compacted for matching."""
 
@@ -57,7 +70,7 @@ class TextRun:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ValueRun:
     """Numbers between two text runs; ``exact`` when they came from real cells."""
 
@@ -92,7 +105,7 @@ def items(flat: str, start: int = 0, end: int | None = None) -> list[Item]:
         line = flat[pos:line_end]
         if CELL_SEP in line:
             out.extend(_exact_row(line, pos))
-        else:
+        elif line:  # an empty line has no runs
             out.extend(_flat_line(line, pos))
         pos = line_end + 1
     return _merge(out)
@@ -262,17 +275,15 @@ def _runs(line: str, folded: str, spans: list[tuple[int, int, Token]], offset: i
 def _merge(seq: list[Item]) -> list[Item]:
     """Join neighbouring runs of the same kind (a row's values may wrap to the next line)."""
     merged: list[Item] = []
+    last: Item | None = None  # merged[-1], kept in a local
     for item in seq:
-        last = merged[-1] if merged else None
-        if isinstance(item, TextRun) and isinstance(last, TextRun):
-            merged[-1] = TextRun(last.text + item.text, last.start, item.end)
-        elif (
-            isinstance(item, ValueRun)
-            and isinstance(last, ValueRun)
-            and not item.exact
-            and not last.exact
-        ):
-            merged[-1] = ValueRun(last.tokens + item.tokens, False, last.start, item.end)
-        else:
-            merged.append(item)
+        if isinstance(item, TextRun):
+            if isinstance(last, TextRun):
+                last = merged[-1] = TextRun(last.text + item.text, last.start, item.end)
+                continue
+        elif not item.exact and isinstance(last, ValueRun) and not last.exact:
+            last = merged[-1] = ValueRun(last.tokens + item.tokens, False, last.start, item.end)
+            continue
+        merged.append(item)
+        last = item
     return merged

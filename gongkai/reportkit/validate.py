@@ -16,6 +16,8 @@ cells count as 0 (§2.3).
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,7 +82,12 @@ class Inputs:
         """Table 三 values for the identities (``val`` of every cell), computed once."""
         cached = self.memo.get("grid")
         if cached is None:
-            grid = {r: tuple(map(val, cells)) for r, cells in self.report.table3.rows.items()}
+            grid = {}
+            for r, cells in self.report.table3.rows.items():
+                # ``val`` only differs from ``cell.value`` where that is None: read the values
+                # at C level and call ``val`` only for rows that have such a cell.
+                values = tuple(map(_VALUE, cells))
+                grid[r] = tuple(map(val, cells)) if None in values else values
             self.memo["grid"] = grid
             return grid
         return cast(dict[str, tuple[int | None, ...]], cached)
@@ -144,6 +151,9 @@ def finding(
 # --- helpers ---------------------------------------------------------------------------------
 
 
+_VALUE: Final = operator.attrgetter("value")
+
+
 def val(cell: Cell) -> int | None:
     """Value for an identity: NA → 0, ambiguous/missing → None (skip)."""
     if cell.value is not None:
@@ -151,19 +161,24 @@ def val(cell: Cell) -> int | None:
     return 0 if cell.provenance is Provenance.NOT_APPLICABLE else None
 
 
-def _col(inp: Inputs, rows: Sequence[str], col: str) -> list[int] | None:
-    grid, idx = inp.grid(), _COL_INDEX[col]
-    values: list[int] = []
+def _cols(inp: Inputs, rows: Sequence[str]) -> list[list[int] | None]:
+    """Per column of ``T3_COLS``: the values of ``rows`` in that column, or None when one of
+    them is unknown (missing row or cell, ambiguous). One pass over the rows for all columns."""
+    grid, width = inp.grid(), len(T3_COLS)
+    padded: list[tuple[int | None, ...]] = []
     for r in rows:
         cells = grid.get(r)
-        v = cells[idx] if cells is not None and idx < len(cells) else None
-        if v is None:
-            return None
-        values.append(v)
-    return values
-
-
-_COL_INDEX: Final = {c: i for i, c in enumerate(T3_COLS)}
+        if cells is None:
+            return [None] * width
+        if len(cells) < width:
+            cells = cells + (None,) * (width - len(cells))
+        padded.append(cells)
+    if not padded:
+        return [[] for _ in range(width)]
+    # zip(*rows) turns the rows into columns at C level; a None anywhere voids the column.
+    # Rows are at least ``width`` long here; longer ones (not from the parser) are cut.
+    columns = zip(*padded, strict=False)
+    return [None if None in col else cast(list[int], list(col)) for col in columns][:width]
 
 
 def t3_leaves(report: Report) -> list[str]:
@@ -199,8 +214,7 @@ def _same_body(a: Report, b: Report) -> bool:
 @rule("T3-01")
 def t3_01(inp: Inputs) -> Iterable[Finding]:
     """R1 + R2 = R3.7 + R4 in every column (the printed 勾稽 sentence)."""
-    for col in T3_COLS:
-        values = _col(inp, ("R1", "R2", "R3.7", "R4"), col)
+    for col, values in zip(T3_COLS, _cols(inp, ("R1", "R2", "R3.7", "R4")), strict=True):
         if values is None:
             continue
         r1, r2, r37, r4 = values
@@ -225,7 +239,8 @@ def t3_02(inp: Inputs) -> Iterable[Finding]:
         values = grid[row]
         if len(values) != len(T3_COLS) or None in values:
             continue
-        nums = [v or 0 for v in values]
+        # No None here, so the values are the numbers (``v or 0`` would change nothing).
+        nums = cast(tuple[int, ...], values)
         if sum(nums[:6]) != nums[6]:
             inp.memo["t3_identity_failed"] = True
             yield finding(
@@ -240,8 +255,7 @@ def t3_02(inp: Inputs) -> Iterable[Finding]:
 def t3_03(inp: Inputs) -> Iterable[Finding]:
     """R3.7 = the sum of the outcome leaves, per column (each application counted once)."""
     leaves = t3_leaves(inp.report)
-    for col in T3_COLS:
-        values = _col(inp, (*leaves, "R3.7"), col)
+    for col, values in zip(T3_COLS, _cols(inp, (*leaves, "R3.7")), strict=True):
         if values is None:
             continue
         total = sum(values[:-1])
@@ -278,6 +292,13 @@ def t3_04(inp: Inputs) -> Iterable[Finding]:
 def t3_05(inp: Inputs) -> Iterable[Finding]:
     """Cells are integers ≥ 0; a blank read as 0 must leave T3-01..03 satisfied."""
     broken = bool(inp.memo.get("t3_identity_failed"))
+    if not broken:
+        # The usual case, decided on the grid (``val`` keeps negative values as they are).
+        values = list(itertools.chain.from_iterable(v[:7] for v in inp.grid().values()))
+        if None in values:
+            values = [v for v in values if v is not None]
+        if not values or min(cast(list[int], values)) >= 0:
+            return
     for row, cells in inp.report.table3.rows.items():
         for col, cell in zip(T3_COLS, cells, strict=False):
             if cell.value is not None and cell.value < 0:
@@ -469,16 +490,18 @@ def t2_05(inp: Inputs) -> Iterable[Finding]:
 # --- table 四 --------------------------------------------------------------------------------
 
 _BLOCKS: Final = {"A": "行政复议", "B": "未经复议直接起诉", "C": "复议后起诉"}
+_BLOCK_KEYS: Final = {b: tuple(f"{b}{i}" for i in range(1, 6)) for b in _BLOCKS}  # A1 … A5
 
 
 @rule("T4-01")
 def t4_01(inp: Inputs) -> Iterable[Finding]:
     """Each block's 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
+    cell = inp.report.table4.cell
     for block, name in _BLOCKS.items():
-        values = [val(inp.report.table4.cell(f"{block}{i}")) for i in range(1, 6)]
-        if any(v is None for v in values):
+        values = [val(cell(key)) for key in _BLOCK_KEYS[block]]
+        if None in values:
             continue
-        nums = [v or 0 for v in values]
+        nums = cast(list[int], values)  # no None left: ``v or 0`` would change nothing
         if sum(nums[:4]) != nums[4]:
             yield finding(
                 "T4-01",
