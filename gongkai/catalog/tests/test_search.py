@@ -197,3 +197,12 @@ def test_reindex_command_rebuilds_the_index(p, corpus):
 def test_query_words_never_match_the_filter_lexemes(corpus, query):
     # On PostgreSQL the filters are lexemes of the match vector (#y2021, #tnotice, …).
     assert titles(query) == []
+
+
+@pytest.mark.parametrize(
+    "category_code", ["20-15' | '#t", "\\", "a & b", "'", "!(x)", "20-15:*", "x" * 300]
+)
+def test_hostile_filter_values_match_nothing_and_never_fail(corpus, category_code):
+    # Filter values come from the query string; on PostgreSQL they become tsquery lexemes.
+    assert titles("通知", category_code=category_code) == []
+    assert titles("通知", doc_type=category_code) == []
