@@ -245,34 +245,30 @@ class Filters:
     year: int | None = None
     doc_type: str | None = None
 
+    def given(self) -> list[tuple[str, str, Any]]:
+        """(column, lexeme prefix, value) of each filter that is set."""
+        return [
+            (column, prefix, value)
+            for column, prefix, value in (
+                ("organisation_id", "o", self.organisation_id),
+                ("category_code", "c", self.category_code),
+                ("year", "y", self.year),
+                ("doc_type", "t", self.doc_type),
+            )
+            if value not in (None, "")
+        ]
+
     def tsquery(self) -> str:
         """The filters as a tsquery over the facet lexemes of the PostgreSQL vector
         (``#o<organisation id>``, ``#c<category>``, ``#y<year>``, ``#t<type>``; migration 0005);
         empty when there is no filter."""
-        lexemes = [
-            _ts_quote(f"#{prefix}{value}")
-            for prefix, value in (
-                ("o", self.organisation_id),
-                ("c", self.category_code),
-                ("y", self.year),
-                ("t", self.doc_type),
-            )
-            if value not in (None, "")
-        ]
-        return " & ".join(lexemes)
+        return " & ".join(_ts_quote(f"#{prefix}{value}") for _, prefix, value in self.given())
 
     def sql(self) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        for column, value in (
-            ("organisation_id", self.organisation_id),
-            ("category_code", self.category_code),
-            ("year", self.year),
-            ("doc_type", self.doc_type),
-        ):
-            if value not in (None, ""):
-                clauses.append(f" AND e.{column} = %s")
-                params.append(value)
-        return "".join(clauses), params
+        """The filters as SQL conditions on the facet table ``e`` (SQLite)."""
+        given = self.given()
+        clauses = "".join(f" AND e.{column} = %s" for column, _, _ in given)
+        return clauses, [value for _, _, value in given]
 
 
 @dataclass
